@@ -19,7 +19,10 @@ export class FieldChecker {
   constructor(private readonly inputs: Record<string, unknown>) {}
 
   private fail(property: string, value: unknown, allowed: string, secret = false): void {
-    this.failures.push({ property, reason: `${property} is ${shown(value, secret)}; ${allowed}` });
+    const reason = `${property} is ${shown(value, secret)}; ${allowed}`;
+    // The engine prints the input value of a failing property, plaintext even when it is a
+    // secret, so a failure on a secret field is reported against the resource instead.
+    this.failures.push({ property: secret ? "" : property, reason });
   }
 
   private value(property: string, required: boolean): unknown {
