@@ -5,6 +5,7 @@ import { absolutePathRule, isAbsolutePath, meetsPasswordPolicy, normalizeDirecto
 import { credentialStates, permissions, type Credential as WireCredential, type CredentialFields } from "../sdk/sftptogo/schemas";
 import { FieldChecker, changed, isUnknown } from "./checks";
 import { DelegatingProvider } from "./delegate";
+import { credentialSpec, replaceOnChangeProperties } from "./schema";
 
 export type Permission = (typeof permissions)[number];
 export type CredentialState = (typeof credentialStates)[number];
@@ -98,7 +99,8 @@ function passwordExpired(olds: Props, news: Props, now: number): boolean {
 }
 
 export function diffCredential(olds: Props, news: Props, now = Date.now()): pulumi.dynamic.DiffResult {
-  const replaces = news.userName !== undefined && changed(news, olds, "userName") ? ["userName"] : [];
+  // An omitted input (a generated user name, say) is not a change.
+  const replaces = replaceOnChangeProperties(credentialSpec).filter((key) => news[key] !== undefined && changed(news, olds, key));
   const updates: string[] = (Object.keys(apiFields) as (keyof typeof apiFields)[]).filter((key) => changed(news, olds, key));
   const passwordChanges =
     (news.password !== undefined && changed(news, olds, "password")) ||
