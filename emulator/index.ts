@@ -3,6 +3,7 @@ import type { EmulatorContext } from "./context";
 import type { FaultOptions } from "./faults";
 import { ApiServer, type RequestStats } from "./server";
 import { sftpToGoService } from "./sftptogo/service";
+import { stediService } from "./stedi/service";
 import { Store } from "./store";
 
 export type { FaultOptions } from "./faults";
@@ -64,7 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   store.upsertAccount("default", stediApiKey);
 
-  const server = new ApiServer([sftpToGo.service], options.faults ?? {});
+  const server = new ApiServer([sftpToGo.service, stediService(context)], options.faults ?? {});
   const port = await server.listen(options.port ?? 0, host);
   url = `http://${host}:${port}`;
   return {

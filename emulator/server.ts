@@ -46,6 +46,7 @@ export class ApiServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
     res.setHeader("x-request-id", requestId);
+    res.setHeader("x-amzn-requestid", requestId);
     const url = new URL(req.url ?? "/", "http://emulator");
     const method = req.method ?? "GET";
     if (url.pathname === "/_emulator/health") return sendJson(res, 200, { status: "ok" });
@@ -61,7 +62,7 @@ export class ApiServer {
         if (this.faults.latencyMs) await delay(this.faults.latencyMs);
         const fault = decideFault(this.faults);
         if (fault) {
-          const headers: Record<string, string> = fault.retryAfterSeconds ? { "retry-after": String(fault.retryAfterSeconds) } : {};
+          const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
           throw new Failure(fault.status, fault.status === 429 ? "TooManyRequests" : "ServiceUnavailable", "Injected fault", [], headers);
         }
         const principal = service.authenticate(req.headers);
