@@ -37,6 +37,8 @@ export interface Route {
   method: string;
   pattern: string;
   handler: Handler;
+  /** Query parameters the route understands; any other is refused (strict by default). */
+  query?: string[];
 }
 
 /** One API on the shared port: its path prefix, auth scheme, error format and routes. */
@@ -74,6 +76,18 @@ export function compileRoutes(service: Service): (method: string, path: string) 
     }
     return { params: {}, pathKnown };
   };
+}
+
+export function rejectUnknownQuery(route: Route, query: URLSearchParams): void {
+  const unknown = [...new Set(query.keys())].filter((name) => !route.query?.includes(name));
+  if (unknown.length === 0) return;
+  const allowed = route.query?.length ? `; supported: ${route.query.join(", ")}` : "; this operation takes none";
+  throw new Failure(
+    400,
+    "ValidationError",
+    `Query parameter ${unknown.map((name) => `'${name}'`).join(", ")} is not supported by ${route.method} ${route.pattern}${allowed}`,
+    unknown.map((name) => ({ field: name, message: "unsupported query parameter" })),
+  );
 }
 
 export const maxBodyBytes = 1 << 20;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { decideFault, type FaultOptions } from "./faults";
-import { Failure, compileRoutes, newRequestId, readJsonBody, sendJson, type Service } from "./http";
+import { Failure, compileRoutes, newRequestId, readJsonBody, rejectUnknownQuery, sendJson, type Service } from "./http";
 
 export interface RequestStats {
   total: number;
@@ -71,6 +71,7 @@ export class ApiServer {
           throw new Failure(403, "Forbidden", `The API key does not grant access to organization '${params.organizationId}'`);
         }
         if (!route) throw new Failure(405, "MethodNotAllowed", `${method} is not supported on ${url.pathname}`);
+        rejectUnknownQuery(route, url.searchParams);
         const body = await readJsonBody(req);
         const reply = route.handler({ method, path: url.pathname, params, query: url.searchParams, headers: req.headers, body, requestId, principal });
         return sendJson(res, reply.status, reply.body);

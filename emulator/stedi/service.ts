@@ -25,7 +25,7 @@ export function stediService(emulator: EmulatorContext): Service {
     },
     routes: [
       { method: "POST", pattern: "/users", handler: users.create },
-      { method: "GET", pattern: "/users", handler: users.list },
+      { method: "GET", pattern: "/users", handler: users.list, query: ["pageSize", "pageToken"] },
       { method: "GET", pattern: "/users/{username}", handler: users.read },
       { method: "PUT", pattern: "/users/{username}", handler: users.update },
       { method: "DELETE", pattern: "/users/{username}", handler: users.remove },

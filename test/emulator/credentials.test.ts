@@ -71,6 +71,12 @@ describe("emulator: SFTP To Go credentials over HTTP", () => {
     assert.match(reply.body.message, /Colour is not a known field/);
   });
 
+  it("refuses query parameters an operation does not support, naming them", async () => {
+    const reply = await raw(emulator, "GET", `/organizations/${orgA.id}/users?limit=5`, { key: orgA.apiKey });
+    assert.equal(reply.status, 400);
+    assert.match(reply.body.message, /'limit' is not supported by GET \/users; this operation takes none/);
+  });
+
   it("keeps user names unique", async () => {
     await api.createCredential({ UserName: "unique-name-1", HomeDirectory: "/u" });
     await assert.rejects(api.createCredential({ UserName: "unique-name-1", HomeDirectory: "/v" }), { status: 409 });
