@@ -90,6 +90,7 @@ describe("emulator: SFTP To Go credentials over HTTP", () => {
     await api.setPassword(created.Id, "Chosen-Passw0rd-1");
     assert.equal((await api.getCredential(created.Id)).Password, "Chosen-Passw0rd-1");
     await assert.rejects(api.setPassword(created.Id, "weak"), { status: 400 });
+    await assert.rejects(api.setPassword("no-such-credential"), { name: "NotFoundError" });
     const withRules = await api.replaceInboundRules(created.Id, [
       { Protocol: "SFTP", State: "enabled", Action: "allow", Source: "203.0.113.0/24", Description: "office" },
       { Protocol: "*", State: "disabled", Action: "allow", Source: "198.51.100.7" },

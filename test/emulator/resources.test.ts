@@ -48,6 +48,8 @@ describe("emulator: SSH keys, webhooks, share links, faults", () => {
     const [first] = await api.listSshPublicKeys(credential.Id);
     await api.removeSshPublicKey(credential.Id, first.Id);
     assert.equal((await api.listSshPublicKeys(credential.Id)).length, 2);
+    await assert.rejects(api.removeSshPublicKey(credential.Id, first.Id), { name: "NotFoundError" });
+    await assert.rejects(api.listSshPublicKeys("no-such-credential"), { name: "NotFoundError" });
   });
 
   it("rejects malformed, truncated, private and duplicate keys", async () => {
@@ -73,6 +75,7 @@ describe("emulator: SSH keys, webhooks, share links, faults", () => {
     await api.deleteWebhook(hook.Id);
     assert.ok(!(await api.listWebhooks()).some((w) => w.Id === hook.Id));
     await assert.rejects(api.deleteWebhook(hook.Id), { name: "NotFoundError" });
+    await assert.rejects(api.updateWebhook(hook.Id, { State: "enabled" }), { name: "NotFoundError" });
   });
 
   it("creates share links with a URL on this server and checks folder paths and limits", async () => {
@@ -85,6 +88,7 @@ describe("emulator: SSH keys, webhooks, share links, faults", () => {
     await assert.rejects(api.createShareLink({ Path: "/x", AccessLimit: -1 }), { status: 400 });
     await api.deleteShareLink(link.Id);
     await assert.rejects(api.getShareLink(link.Id), { name: "NotFoundError" });
+    await assert.rejects(api.updateShareLink(link.Id, { Notes: "x" }), { name: "NotFoundError" });
   });
 });
 
