@@ -1,4 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { NotFoundError } from "../sdk/errors";
+import type { PropertySpec, ResourceSpec } from "./specs";
 
 /** The value Pulumi passes for inputs not known during preview. */
 export const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -9,7 +11,8 @@ export type Failure = pulumi.dynamic.CheckFailure;
 /** Shows a bad value in a check failure without ever echoing a secret. */
 export function shown(value: unknown, secret = false): string {
   if (secret) return "(secret value)";
-  return JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 60)}…" (${text.length} characters)` : text;
 }
 
 /** Collects check failures field by field; a field whose value is unknown at preview is not judged. */
@@ -60,14 +63,58 @@ export class FieldChecker {
   }
 
   custom(property: string, valid: (value: unknown) => boolean, allowed: string, secret = false): void {
+    this.explain(property, (value) => (valid(value) ? undefined : allowed), secret);
+  }
+
+  /** `why` says what is wrong with a value ("it ..."), or undefined when it is fine. */
+  explain(property: string, why: (value: unknown) => string | undefined, secret = false): void {
     const value = this.value(property, false);
-    if (value !== undefined && !valid(value)) this.fail(property, value, allowed, secret);
+    const problem = value === undefined ? undefined : why(value);
+    if (problem) this.fail(property, value, problem, secret);
   }
 }
 
-/** Whether an input differs from the stored output; unknown inputs always count as a change. */
-export function changed(news: Record<string, unknown>, olds: Record<string, unknown>, key: string): boolean {
-  const next = news[key];
-  if (isUnknown(next)) return true;
-  return JSON.stringify(next ?? null) !== JSON.stringify(olds[key] ?? null);
+export type Equivalence = (next: unknown, previous: unknown) => boolean;
+
+const setKey = (value: unknown) => (Array.isArray(value) ? JSON.stringify(value.map((item) => JSON.stringify(item)).sort()) : JSON.stringify(value));
+
+function inputChanged(property: PropertySpec, next: unknown, previous: unknown, equivalent?: Equivalence): boolean {
+  if (isUnknown(next) || (Array.isArray(next) && next.some(isUnknown))) return true;
+  const a = next ?? property.default ?? null;
+  const b = previous ?? property.default ?? null;
+  if (equivalent) return !equivalent(a, b);
+  return property.set ? setKey(a) !== setKey(b) : JSON.stringify(a) !== JSON.stringify(b);
+}
+
+/**
+ * The inputs whose new value differs from the stored output, split by the spec into those that
+ * replace the object and those updated in place. An omitted input the service generates (a user
+ * name, say) is not a change; one with a documented default equals that default.
+ */
+export function diffBySpec(
+  spec: ResourceSpec,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  equivalent: Record<string, Equivalence> = {},
+): { replaces: string[]; updates: string[] } {
+  const replaces: string[] = [];
+  const updates: string[] = [];
+  for (const [key, property] of Object.entries(spec.inputs)) {
+    if (property.createOnly || (property.replaceOnChanges && news[key] === undefined)) continue;
+    if (inputChanged(property, news[key], olds[key], equivalent[key])) (property.replaceOnChanges ? replaces : updates).push(key);
+  }
+  return { replaces, updates };
+}
+
+export function diffResult({ replaces, updates }: { replaces: string[]; updates: string[] }): pulumi.dynamic.DiffResult {
+  return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
+}
+
+/** Deleting what is already gone is done. */
+export async function ignoreNotFound(work: Promise<unknown>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
 }

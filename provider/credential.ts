@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { NotFoundError } from "../sdk/errors";
 import type { SftpToGoClient } from "../sdk/sftptogo/client";
 import { absolutePathRule, isAbsolutePath, meetsPasswordPolicy, normalizeDirectory, passwordPolicy, userNamePattern, userNameRule } from "../sdk/sftptogo/rules";
 import { credentialStates, permissions, type Credential as WireCredential, type CredentialFields } from "../sdk/sftptogo/schemas";
-import { FieldChecker, changed, isUnknown } from "./checks";
+import { FieldChecker, diffBySpec, diffResult, ignoreNotFound, isUnknown } from "./checks";
+import type { ProviderContext } from "./context";
 import { DelegatingProvider } from "./delegate";
-import { credentialSpec, replaceOnChangeProperties } from "./schema";
+import { credentialSpec } from "./specs";
 
 export type Permission = (typeof permissions)[number];
 export type CredentialState = (typeof credentialStates)[number];
@@ -28,6 +28,8 @@ export interface CredentialArgs {
   passwordRotationTrigger?: pulumi.Input<string>;
   /** Rotate a generated password once it is older than this many days (noticed at preview or refresh). */
   passwordMaxAgeDays?: pulumi.Input<number>;
+  /** Id of an existing credential to manage instead of creating one (see the README's "Adoption"). */
+  adoptId?: pulumi.Input<string>;
 }
 
 export interface CredentialInputs {
@@ -41,6 +43,7 @@ export interface CredentialInputs {
   expiration?: number;
   passwordRotationTrigger?: string;
   passwordMaxAgeDays?: number;
+  adoptId?: string;
 }
 
 export interface CredentialOutputs extends CredentialInputs {
@@ -80,6 +83,7 @@ export function checkCredential(news: Props): { inputs: Props; failures: pulumi.
   check.integer("expiration", { min: 0 });
   check.string("passwordRotationTrigger");
   check.integer("passwordMaxAgeDays", { min: 1 });
+  check.string("adoptId");
   const directory = (value: unknown, fallback: string) =>
     typeof value === "string" && !isUnknown(value) ? normalizeDirectory(value) : (value ?? fallback);
   const inputs = {
@@ -98,17 +102,17 @@ function passwordExpired(olds: Props, news: Props, now: number): boolean {
   return now - Date.parse(olds.passwordCreatedAt) > maxAge * dayMs;
 }
 
+/** A password input left out means "generated": no change. */
+const passwordEquivalence = { password: (next: unknown, previous: unknown) => next === null || next === previous };
+
+function credentialChanges(olds: Props, news: Props, now: number): { replaces: string[]; updates: string[] } {
+  const changes = diffBySpec(credentialSpec, olds, news, passwordEquivalence);
+  if (passwordExpired(olds, news, now) && !changes.updates.includes("passwordRotationTrigger")) changes.updates.push("passwordMaxAgeDays");
+  return changes;
+}
+
 export function diffCredential(olds: Props, news: Props, now = Date.now()): pulumi.dynamic.DiffResult {
-  // An omitted input (a generated user name, say) is not a change.
-  const replaces = replaceOnChangeProperties(credentialSpec).filter((key) => news[key] !== undefined && changed(news, olds, key));
-  const updates: string[] = (Object.keys(apiFields) as (keyof typeof apiFields)[]).filter((key) => changed(news, olds, key));
-  const passwordChanges =
-    (news.password !== undefined && changed(news, olds, "password")) ||
-    changed(news, olds, "passwordRotationTrigger") ||
-    passwordExpired(olds, news, now);
-  if (passwordChanges) updates.push("password");
-  if (changed(news, olds, "passwordMaxAgeDays")) updates.push("passwordMaxAgeDays");
-  return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
+  return diffResult(credentialChanges(olds, news, now));
 }
 
 function toOutputs(credential: WireCredential, inputs: Props): CredentialOutputs {
@@ -131,54 +135,56 @@ function toOutputs(credential: WireCredential, inputs: Props): CredentialOutputs
   };
 }
 
-function apiFieldsOf(inputs: Props, keys: (keyof typeof apiFields)[]): CredentialFields {
+function apiFieldsOf(inputs: Props, keys: string[]): CredentialFields {
   const fields: Record<string, unknown> = {};
-  for (const key of keys) fields[apiFields[key]] = key === "expiration" ? (inputs[key] ?? null) : inputs[key];
+  for (const key of keys) {
+    if (key in apiFields) fields[apiFields[key as keyof typeof apiFields]] = key === "expiration" ? (inputs[key] ?? null) : inputs[key];
+  }
+  if (keys.includes("password") && inputs.password !== undefined) fields.Password = inputs.password;
   return fields as CredentialFields;
 }
 
-export function credentialProvider(client: () => SftpToGoClient, now: () => number = Date.now): pulumi.dynamic.ResourceProvider {
+/** Adoption is one PATCH of every given field; the user name cannot change in place, so it is checked first. */
+async function adoptCredential(api: SftpToGoClient, id: string, userName: string | undefined, fields: CredentialFields): Promise<WireCredential> {
+  if (userName !== undefined) {
+    const existing = await api.getCredential(id);
+    if (existing.UserName !== userName) throw new Error(`credential ${id} to adopt is called ${existing.UserName}, not ${userName}; leave userName out or correct it`);
+  }
+  return api.updateCredential(id, fields);
+}
+
+const givenKeys = (inputs: Props) => Object.keys(inputs).filter((key) => inputs[key] !== undefined);
+
+export function credentialProvider(ctx: ProviderContext): pulumi.dynamic.ResourceProvider {
   return {
     async check(_olds: Props, news: Props) {
       return checkCredential(news);
     },
     async diff(_id: string, olds: Props, news: Props) {
-      return diffCredential(olds, news, now());
+      return diffCredential(olds, news, ctx.now());
     },
     async create(inputs: Props) {
-      const keys = (Object.keys(apiFields) as (keyof typeof apiFields)[]).filter((key) => inputs[key] !== undefined);
-      const created = await client().createCredential({
-        ...apiFieldsOf(inputs, keys),
-        ...(inputs.userName !== undefined && { UserName: inputs.userName as string }),
-        ...(inputs.password !== undefined && { Password: inputs.password as string }),
-      });
-      return { id: created.Id, outs: toOutputs(created, inputs) };
+      const fields = apiFieldsOf(inputs, givenKeys(inputs));
+      const credential = inputs.adoptId
+        ? await adoptCredential(ctx.sftpToGo(), inputs.adoptId as string, inputs.userName as string | undefined, fields)
+        : await ctx.sftpToGo().createCredential({ ...fields, ...(inputs.userName !== undefined && { UserName: inputs.userName as string }) });
+      return { id: credential.Id, outs: toOutputs(credential, inputs) };
     },
     async read(id: string, props: Props) {
-      try {
-        return { id, props: toOutputs(await client().getCredential(id), props) };
-      } catch (error) {
-        if (error instanceof NotFoundError) return {};
-        throw error;
-      }
+      const credential = await ctx.reads.credential(id);
+      return credential ? { id, props: toOutputs(credential, props) } : {};
     },
     async update(id: string, olds: Props, news: Props) {
-      const api = client();
-      const keys = (Object.keys(apiFields) as (keyof typeof apiFields)[]).filter((key) => changed(news, olds, key));
-      const fields = apiFieldsOf(news, keys);
-      const setPassword = news.password !== undefined && changed(news, olds, "password");
-      if (setPassword) fields.Password = news.password as string;
-      const rotate = !setPassword && (changed(news, olds, "passwordRotationTrigger") || passwordExpired(olds, news, now()));
+      const api = ctx.sftpToGo();
+      const { updates } = credentialChanges(olds, news, ctx.now());
+      const fields = apiFieldsOf(news, updates);
+      const rotate = fields.Password === undefined && (updates.includes("passwordRotationTrigger") || passwordExpired(olds, news, ctx.now()));
       if (rotate) await api.setPassword(id);
       const updated = Object.keys(fields).length > 0 ? await api.updateCredential(id, fields) : await api.getCredential(id);
       return { outs: toOutputs(updated, news) };
     },
     async delete(id: string) {
-      try {
-        await client().deleteCredential(id);
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-      }
+      await ignoreNotFound(ctx.sftpToGo().deleteCredential(id));
     },
   };
 }

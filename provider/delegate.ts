@@ -1,7 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /** The resource kinds this package implements; the names are part of the state format. */
-export type ResourceKind = "sftptogo:Credential";
+export type ResourceKind =
+  | "sftptogo:Credential"
+  | "sftptogo:SshPublicKey"
+  | "sftptogo:InboundRules"
+  | "sftptogo:Webhook"
+  | "sftptogo:ShareLink"
+  | "stedi:User";
 
 export interface ProviderRuntime {
   configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;

@@ -1,7 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { readSettings, sftpToGoClient, type ProviderSettings } from "./config";
+import { readSettings, sftpToGoClient, stediClient, type ProviderSettings } from "./config";
+import { CachedReads, type ProviderContext } from "./context";
 import { credentialProvider } from "./credential";
 import type { ProviderRuntime, ResourceKind } from "./delegate";
+import { inboundRulesProvider } from "./inbound-rules";
+import { shareLinkProvider } from "./share-link";
+import { sshPublicKeyProvider } from "./ssh-public-key";
+import { stediUserProvider } from "./stedi-user";
+import { webhookProvider } from "./webhook";
 
 /**
  * Loaded by package name inside Pulumi's dynamic-provider process (see DelegatingProvider).
@@ -14,8 +20,36 @@ const lazily = <T>(make: () => T): (() => T) => {
   return () => (made ??= make());
 };
 
+const sftpToGo = lazily(() => sftpToGoClient(settings));
+const stedi = lazily(() => stediClient(settings));
+const context: ProviderContext = { sftpToGo, stedi, now: Date.now, reads: new CachedReads(sftpToGo, stedi, Date.now) };
+
+/** Every write drops the reads cached for refresh, so no read after it sees the old answer. */
+function invalidatingReads(provider: pulumi.dynamic.ResourceProvider): pulumi.dynamic.ResourceProvider {
+  const afterWrite =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await write(...args);
+      } finally {
+        context.reads.written();
+      }
+    };
+  return {
+    ...provider,
+    create: afterWrite(provider.create),
+    ...(provider.update && { update: afterWrite(provider.update) }),
+    ...(provider.delete && { delete: afterWrite(provider.delete) }),
+  };
+}
+
 const providers: Record<ResourceKind, pulumi.dynamic.ResourceProvider> = {
-  "sftptogo:Credential": credentialProvider(lazily(() => sftpToGoClient(settings))),
+  "sftptogo:Credential": invalidatingReads(credentialProvider(context)),
+  "sftptogo:SshPublicKey": invalidatingReads(sshPublicKeyProvider(context)),
+  "sftptogo:InboundRules": invalidatingReads(inboundRulesProvider(context)),
+  "sftptogo:Webhook": invalidatingReads(webhookProvider(context)),
+  "sftptogo:ShareLink": invalidatingReads(shareLinkProvider(context)),
+  "stedi:User": invalidatingReads(stediUserProvider(context)),
 };
 
 export const runtime: ProviderRuntime = {

@@ -5,7 +5,7 @@ import { credentialStates, permissions, ruleProtocols, ruleStates } from "../../
 import type { EmulatorContext } from "../context";
 import { Failure, type RequestContext, type Reply } from "../http";
 import { generatePassword, hexId, randomToken } from "../ids";
-import { isIpOrCidr, normalizeDirectory, userNamePattern, userNameRule } from "../../sdk/sftptogo/rules";
+import { allowAnywhereRule, isIpOrCidr, normalizeDirectory, userNamePattern, userNameRule } from "../../sdk/sftptogo/rules";
 import { absolutePath, parseBody, passwordField } from "../validation";
 
 /** A credential as stored: the wire shape; the password is kept to serve logins and GETs. */
@@ -42,14 +42,7 @@ const updateSchema = z
   .partial()
   .strict();
 
-export const defaultInboundRule = (): InboundRule => ({
-  Id: randomUUID(),
-  Action: "allow",
-  Description: "Allow all inbound traffic from anywhere",
-  Protocol: "*",
-  Source: "0.0.0.0/0",
-  State: "enabled",
-});
+export const defaultInboundRule = (): InboundRule => ({ Id: randomUUID(), ...allowAnywhereRule });
 
 export class CredentialHandlers {
   constructor(private readonly emulator: EmulatorContext) {}

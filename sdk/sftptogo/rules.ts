@@ -34,3 +34,12 @@ export function isIpOrCidr(source: string): boolean {
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (isV4 ? 32 : 128);
 }
+
+/** The rule a credential starts with, and gets back when its allow-list is removed. */
+export const allowAnywhereRule = {
+  Protocol: "*",
+  State: "enabled",
+  Action: "allow",
+  Source: "0.0.0.0/0",
+  Description: "Allow all inbound traffic from anywhere",
+} as const;

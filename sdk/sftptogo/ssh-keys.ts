@@ -21,7 +21,8 @@ export const supportedKeyTypes = Object.keys(shortTypes);
 
 /** Parses an OpenSSH public key line; an Error says why it is not acceptable. */
 export function parsePublicKey(line: string): ParsedPublicKey | Error {
-  const trimmed = line.trim();
+  // OpenSSH reads any run of whitespace between the fields as one separator.
+  const trimmed = line.trim().split(/\s+/).join(" ");
   const parsed = utils.parseKey(trimmed);
   if (parsed instanceof Error) return new Error(`is not an OpenSSH public key: ${parsed.message}`);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
@@ -29,12 +30,12 @@ export function parsePublicKey(line: string): ParsedPublicKey | Error {
   const type = shortTypes[key.type];
   if (!type) return new Error(`has unsupported type ${key.type}; supported: ${supportedKeyTypes.join(", ")}`);
   const blob = key.getPublicSSH();
-  const [algorithm, body] = trimmed.split(/\s+/);
+  const [algorithm, body] = trimmed.split(" ");
   if (algorithm !== key.type || body !== blob.toString("base64")) return new Error("is not a single OpenSSH public key line");
   return {
     type,
     canonical: `${key.type} ${blob.toString("base64")}`,
     fingerprint: "SHA256:" + createHash("sha256").update(blob).digest("base64").replace(/=+$/, ""),
-    comment: trimmed.split(/\s+/).slice(2).join(" "),
+    comment: trimmed.split(" ").slice(2).join(" "),
   };
 }

@@ -1,24 +1,8 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { SftpToGoClient } from "../../sdk/sftptogo/client";
-
-function sshKeygen(type: "ed25519" | "rsa" | "ecdsa", comment: string): { line: string; privateKey: string; fingerprint: string; dispose(): void } {
-  const dir = mkdtempSync(join(tmpdir(), "keys-"));
-  const file = join(dir, "key");
-  execFileSync("ssh-keygen", ["-q", "-t", type, "-N", "", "-C", comment, "-f", file]);
-  const fingerprint = execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", `${file}.pub`]).toString().split(" ")[1];
-  return {
-    line: readFileSync(`${file}.pub`, "utf8").trim(),
-    privateKey: readFileSync(file, "utf8"),
-    fingerprint,
-    dispose: () => rmSync(dir, { recursive: true }),
-  };
-}
+import { sshKeygen } from "../support/keys";
 
 describe("emulator: SSH keys, webhooks, share links, faults", () => {
   let emulator: RunningEmulator;
