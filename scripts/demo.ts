@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     for (const [partner, username] of Object.entries(usernames)) {
       console.log(`  ${partner.padEnd(6)} user ${username}   password [secret]`);
     }
+    console.log(`  Bob's share link  ${outputs.bobReportsLink?.value as string}`);
     console.log(`
 The passwords are secrets in the stack's state. To go on, keep the emulator running in one terminal:
 
