@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { resolveIdentity } from "./identity";
 import { startEmulator } from "./index";
@@ -9,14 +10,15 @@ Serves the SFTP To Go and Stedi SFTP APIs on one HTTP port.
 
   --port <n>             HTTP port (default 8080; 0 picks a free one)
   --host <addr>          address to bind (default 127.0.0.1)
-  --sftp-port <n>        SFTP port advertised in credentials (default 2222)
-  --data-dir <dir>       keep data in this directory (default: in memory)
+  --sftp-port <n>        SFTP server port (default 2222; 0 picks a free one)
+  --data-dir <dir>       keep data, host key and uploaded files here (default: in memory)
   --organization-id <id> SFTP To Go organization id  (env SFTPTOGO_ORGANIZATION_ID)
   --api-key <key>        SFTP To Go API key          (env SFTPTOGO_API_KEY)
   --stedi-api-key <key>  Stedi API key               (env STEDI_API_KEY)
   --rate-limit-rate <f>  share of API requests answered 429 (0..1, default 0)
   --server-error-rate <f> share of API requests answered 503 (0..1, default 0)
   --latency-ms <n>       latency added to every API request (default 0)
+  --webhook-ca <file>    also trust this CA (PEM) when delivering to https webhooks
   --help                 show this text
 
 Unset ids and keys are generated (and saved in --data-dir).`;
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
       "rate-limit-rate": { type: "string" },
       "server-error-rate": { type: "string" },
       "latency-ms": { type: "string" },
+      "webhook-ca": { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -72,6 +75,8 @@ async function main(): Promise<void> {
     dataDir,
     organizations: [{ id: identity.organizationId, apiKey: identity.apiKey }],
     stediApiKey: identity.stediApiKey,
+    webhookTrustedCa: values["webhook-ca"] === undefined ? undefined : readFileSync(values["webhook-ca"], "utf8"),
+    log: (line) => console.log(line),
     faults: {
       rateLimitRate: fraction("rate-limit-rate", values["rate-limit-rate"]),
       serverErrorRate: fraction("server-error-rate", values["server-error-rate"]),
@@ -81,7 +86,10 @@ async function main(): Promise<void> {
   console.log(`SFTP emulator listening on ${emulator.url}
   SFTP To Go API  ${emulator.sftpToGoApiUrl}/organizations/${identity.organizationId}
   Stedi SFTP API  ${emulator.stediApiUrl}
+  SFTP server     sftp -P ${emulator.sftpPort} <user>@${values.host ?? "127.0.0.1"}
+  share links     ${emulator.url}/share/<id>
   data            ${dataDir ?? "in memory (lost on exit)"}
+  files           ${emulator.filesRoot}
 
 Point clients at it:
   export SFTPTOGO_API_URL=${emulator.sftpToGoApiUrl}

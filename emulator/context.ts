@@ -1,3 +1,4 @@
+import type { WebhookDispatcher } from "./events";
 import type { Store } from "./store";
 
 /** What handlers share: storage and how the emulator is reached from outside. */
@@ -9,4 +10,5 @@ export interface EmulatorContext {
   /** Base URL of the HTTP port, for share-link URLs. */
   publicUrl: () => string;
   now: () => number;
+  webhooks: WebhookDispatcher;
 }

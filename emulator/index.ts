@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { EmulatorContext } from "./context";
+import { WebhookDispatcher, type Delivery } from "./events";
 import type { FaultOptions } from "./faults";
 import { ApiServer, type RequestStats } from "./server";
+import { ShareLinkFiles, shareLinkPathPrefix } from "./share-link-files";
+import { SftpServer } from "./sftp/server";
 import { sftpToGoService } from "./sftptogo/service";
 import { stediService } from "./stedi/service";
 import { Store } from "./store";
@@ -19,15 +25,21 @@ export interface EmulatorOptions {
   port?: number;
   /** Address to bind; 127.0.0.1 unless set. */
   host?: string;
-  /** Port advertised for SFTP in credentials' Host and URI. */
+  /** Port of the SFTP server; 0 (the default) picks a free one. */
   sftpPort?: number;
-  /** Where the database lives; in memory when unset. */
+  /** Where the database, the host key and the uploaded files live; in memory and a temporary folder when unset. */
   dataDir?: string;
   /** SFTP To Go organizations and their API keys; one is generated when empty. */
   organizations?: OrganizationSeed[];
   /** Stedi API key; generated when unset. */
   stediApiKey?: string;
   faults?: FaultOptions;
+  /** Pauses between webhook delivery attempts (default 1 s, 5 s, 25 s). */
+  webhookRetryDelaysMs?: number[];
+  /** A certificate authority (PEM) to trust for https webhook receivers, e.g. a local test receiver's. */
+  webhookTrustedCa?: string;
+  /** Where refused SFTP logins and the like are reported; silent when unset. */
+  log?: (line: string) => void;
 }
 
 export interface RunningEmulator {
@@ -39,7 +51,12 @@ export interface RunningEmulator {
   organizations: OrganizationSeed[];
   stediApiKey: string;
   dataDir?: string;
+  /** Uploaded files: `<filesRoot>/sftptogo/<organization id>/<path>` and `<filesRoot>/stedi/<bucket>/<path>`. */
+  filesRoot: string;
   stats(): RequestStats;
+  webhookDeliveries(organizationId: string): Delivery[];
+  /** Waits for the webhook deliveries under way. */
+  settleWebhooks(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,13 +68,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const organizations = options.organizations?.length ? options.organizations : [{ id: randomUUID(), apiKey: generateApiKey() }];
   const stediApiKey = options.stediApiKey ?? generateApiKey();
   let url = "";
-  const context: EmulatorContext = {
+  const now = () => Date.now();
+  const webhooks = new WebhookDispatcher({ store, now, retryDelaysMs: options.webhookRetryDelaysMs, trustedCa: options.webhookTrustedCa });
+  const context: EmulatorContext = { store, sftpHost: host, sftpPort: 0, publicUrl: () => url, now, webhooks };
+  const temporaryFiles = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), "sftp-emulator-files-"));
+  const filesRoot = temporaryFiles ?? join(options.dataDir!, "files");
+  mkdirSync(filesRoot, { recursive: true });
+  const sftp = new SftpServer({
     store,
-    sftpHost: host,
-    sftpPort: options.sftpPort ?? 2222,
-    publicUrl: () => url,
-    now: () => Date.now(),
-  };
+    dataDir: options.dataDir,
+    filesRoot,
+    now,
+    log: options.log,
+    onFileEvent: (login, event) => {
+      if (login.service === "sftptogo") webhooks.emit(login.owner, { ...event, actor: login.userName });
+    },
+  });
+  context.sftpPort = await sftp.listen(options.sftpPort ?? 0, host);
   const sftpToGo = sftpToGoService(context);
   for (const organization of organizations) {
     store.upsertOrganization(organization.id, organization.apiKey);
@@ -65,7 +92,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   store.upsertAccount("default", stediApiKey);
 
-  const server = new ApiServer([sftpToGo.service, stediService(context)], options.faults ?? {});
+  const shareLinkFiles = new ShareLinkFiles({ store, filesRoot, now, onFileEvent: (organizationId, event) => webhooks.emit(organizationId, event) });
+  const server = new ApiServer([sftpToGo.service, stediService(context)], options.faults ?? {}, [
+    { prefix: shareLinkPathPrefix, handle: (req, res, requestUrl) => shareLinkFiles.handle(req, res, requestUrl) },
+  ]);
   const port = await server.listen(options.port ?? 0, host);
   url = `http://${host}:${port}`;
   return {
@@ -77,10 +107,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     organizations,
     stediApiKey,
     dataDir: options.dataDir,
+    filesRoot,
     stats: () => structuredClone(server.stats),
+    webhookDeliveries: (organizationId) => webhooks.deliveries(organizationId),
+    settleWebhooks: () => webhooks.settle(),
     async stop() {
-      await server.close();
+      await Promise.all([server.close(), sftp.close()]);
+      await webhooks.stop();
       store.close();
+      if (temporaryFiles) rmSync(temporaryFiles, { recursive: true, force: true });
     },
   };
 }

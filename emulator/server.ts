@@ -10,6 +10,12 @@ export interface RequestStats {
   byRoute: Record<string, number>;
 }
 
+/** A non-API part of the port, such as share-link downloads, served by path prefix. */
+export interface PathHandler {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+}
+
 /** The HTTP side of the emulator: one port, each API under its own prefix. */
 export class ApiServer {
   private readonly server: Server;
@@ -19,6 +25,7 @@ export class ApiServer {
   constructor(
     services: Service[],
     private readonly faults: FaultOptions,
+    private readonly pathHandlers: PathHandler[] = [],
   ) {
     this.matchers = services.map((service) => ({ service, match: compileRoutes(service) }));
     this.server = createServer((req, res) => {
@@ -51,6 +58,8 @@ export class ApiServer {
     const method = req.method ?? "GET";
     if (url.pathname === "/_emulator/health") return sendJson(res, 200, { status: "ok" });
     if (url.pathname === "/_emulator/stats") return sendJson(res, 200, this.stats);
+    const pathHandler = this.pathHandlers.find((handler) => url.pathname.startsWith(handler.prefix));
+    if (pathHandler) return pathHandler.handle(req, res, url);
 
     for (const { service, match } of this.matchers) {
       const { route, params, pathKnown } = match(method, url.pathname);

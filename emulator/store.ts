@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 /** Kinds of record the emulator keeps; `scope` is the owning organization, credential or account. */
-export type RecordKind = "credential" | "ssh-key" | "webhook" | "share-link" | "stedi-user";
+export type RecordKind = "credential" | "ssh-key" | "webhook" | "share-link" | "stedi-user" | "webhook-delivery";
 
 export interface Organization {
   id: string;
@@ -64,6 +64,11 @@ export class Store {
   get<T>(kind: RecordKind, scope: string, id: string): T | undefined {
     const row = this.db.prepare("SELECT doc FROM records WHERE kind = ? AND scope = ? AND id = ?").get(kind, scope, id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : undefined;
+  }
+  /** A record found by id alone, with the scope it belongs to. */
+  findById<T>(kind: RecordKind, id: string): { scope: string; doc: T } | undefined {
+    const row = this.db.prepare("SELECT scope, doc FROM records WHERE kind = ? AND id = ?").get(kind, id) as { scope: string; doc: string } | undefined;
+    return row ? { scope: row.scope, doc: JSON.parse(row.doc) as T } : undefined;
   }
   /** Records of a scope in creation order; after `afterSeq` when paging. */
   list<T>(kind: RecordKind, scope: string, limit = -1, afterSeq = 0): { seq: number; doc: T }[] {

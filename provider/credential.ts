@@ -4,7 +4,7 @@ import { absolutePathRule, isAbsolutePath, meetsPasswordPolicy, normalizeDirecto
 import { credentialStates, permissions, type Credential as WireCredential, type CredentialFields } from "../sdk/sftptogo/schemas";
 import { FieldChecker, diffBySpec, diffResult, ignoreNotFound, isUnknown } from "./checks";
 import type { ProviderContext } from "./context";
-import { DelegatingProvider } from "./delegate";
+import { providerFor } from "./delegate";
 import { credentialSpec } from "./specs";
 
 export type Permission = (typeof permissions)[number];
@@ -218,6 +218,6 @@ export class Credential extends pulumi.dynamic.Resource {
       ...args,
       password: args.password === undefined ? undefined : pulumi.secret(args.password),
     };
-    super(new DelegatingProvider("sftptogo:Credential"), name, props, { ...opts, additionalSecretOutputs: ["password"] }, "sftptogo", "Credential");
+    super(providerFor("sftptogo:Credential"), name, props, { ...opts, additionalSecretOutputs: ["password"] }, "sftptogo", "Credential");
   }
 }

@@ -50,3 +50,15 @@ export class DelegatingProvider implements pulumi.dynamic.ResourceProvider {
 function loadRuntime(): ProviderRuntime {
   return require("pulumi-sftp-partners/provider-runtime") as ProviderRuntime;
 }
+
+const shared = new Map<ResourceKind, DelegatingProvider>();
+
+/**
+ * One provider object per kind: Pulumi caches the serialized provider by object identity, so
+ * sharing it serializes each kind once per program instead of once per resource.
+ */
+export function providerFor(kind: ResourceKind): DelegatingProvider {
+  let provider = shared.get(kind);
+  if (!provider) shared.set(kind, (provider = new DelegatingProvider(kind)));
+  return provider;
+}

@@ -3,7 +3,7 @@ import { allowAnywhereRule, isIpOrCidr } from "../sdk/sftptogo/rules";
 import { ruleProtocols, ruleStates, type InboundRule } from "../sdk/sftptogo/schemas";
 import { FieldChecker, diffBySpec, diffResult, ignoreNotFound, isUnknown, shown } from "./checks";
 import type { ProviderContext } from "./context";
-import { DelegatingProvider } from "./delegate";
+import { providerFor } from "./delegate";
 import { inboundRulesSpec } from "./specs";
 
 export interface InboundRuleArgs {
@@ -115,6 +115,6 @@ export class InboundRules extends pulumi.dynamic.Resource {
   declare readonly rules: pulumi.Output<InboundRuleArgs[]>;
 
   constructor(name: string, args: InboundRulesArgs, opts?: pulumi.CustomResourceOptions) {
-    super(new DelegatingProvider("sftptogo:InboundRules"), name, args, opts, "sftptogo", "InboundRules");
+    super(providerFor("sftptogo:InboundRules"), name, args, opts, "sftptogo", "InboundRules");
   }
 }

@@ -3,7 +3,7 @@ import { absolutePathRule, isAbsolutePath, meetsPasswordPolicy, passwordPolicy }
 import { shareLinkPermissions, type ShareLink as WireShareLink, type ShareLinkFields } from "../sdk/sftptogo/schemas";
 import { FieldChecker, diffBySpec, diffResult, ignoreNotFound } from "./checks";
 import type { ProviderContext } from "./context";
-import { DelegatingProvider } from "./delegate";
+import { providerFor } from "./delegate";
 import { shareLinkSpec } from "./specs";
 
 export interface ShareLinkArgs {
@@ -117,6 +117,6 @@ export class ShareLink extends pulumi.dynamic.Resource {
       ...args,
       password: args.password === undefined ? undefined : pulumi.secret(args.password),
     };
-    super(new DelegatingProvider("sftptogo:ShareLink"), name, props, { ...opts, additionalSecretOutputs: ["password"] }, "sftptogo", "ShareLink");
+    super(providerFor("sftptogo:ShareLink"), name, props, { ...opts, additionalSecretOutputs: ["password"] }, "sftptogo", "ShareLink");
   }
 }

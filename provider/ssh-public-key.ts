@@ -3,7 +3,7 @@ import type { SshPublicKey as WireKey } from "../sdk/sftptogo/schemas";
 import { parsePublicKey } from "../sdk/sftptogo/ssh-keys";
 import { FieldChecker, diffBySpec, diffResult, ignoreNotFound } from "./checks";
 import type { ProviderContext } from "./context";
-import { DelegatingProvider } from "./delegate";
+import { providerFor } from "./delegate";
 import { sshPublicKeySpec } from "./specs";
 
 export interface SshPublicKeyArgs {
@@ -95,6 +95,6 @@ export class SshPublicKey extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: SshPublicKeyArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = { keyType: undefined, fingerprint: undefined, comment: undefined, createdAt: undefined };
-    super(new DelegatingProvider("sftptogo:SshPublicKey"), name, { ...outputs, ...args }, opts, "sftptogo", "SshPublicKey");
+    super(providerFor("sftptogo:SshPublicKey"), name, { ...outputs, ...args }, opts, "sftptogo", "SshPublicKey");
   }
 }

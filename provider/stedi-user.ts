@@ -3,7 +3,7 @@ import type { StediUser as WireUser } from "../sdk/stedi/client";
 import { absolutePathRule, isAbsolutePath } from "../sdk/sftptogo/rules";
 import { FieldChecker, diffBySpec, diffResult, ignoreNotFound } from "./checks";
 import type { ProviderContext } from "./context";
-import { DelegatingProvider } from "./delegate";
+import { providerFor } from "./delegate";
 import { stediUserSpec } from "./specs";
 
 export interface StediUserArgs {
@@ -84,6 +84,6 @@ export class StediUser extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: StediUserArgs, opts?: pulumi.CustomResourceOptions) {
     const props = { username: undefined, password: undefined, endpoint: undefined, ...args };
-    super(new DelegatingProvider("stedi:User"), name, props, { ...opts, additionalSecretOutputs: ["password"] }, "stedi", "User");
+    super(providerFor("stedi:User"), name, props, { ...opts, additionalSecretOutputs: ["password"] }, "stedi", "User");
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { webhookStates, webhookTopics, webhookTypes, type Webhook as WireWebhook, type WebhookFields } from "../sdk/sftptogo/schemas";
 import { FieldChecker, diffBySpec, diffResult, ignoreNotFound, shown } from "./checks";
 import type { ProviderContext } from "./context";
-import { DelegatingProvider } from "./delegate";
+import { providerFor } from "./delegate";
 import { webhookSpec } from "./specs";
 
 export interface WebhookArgs {
@@ -118,6 +118,6 @@ export class Webhook extends pulumi.dynamic.Resource {
       ...args,
       authorizationHeader: args.authorizationHeader === undefined ? undefined : pulumi.secret(args.authorizationHeader),
     };
-    super(new DelegatingProvider("sftptogo:Webhook"), name, props, { ...opts, additionalSecretOutputs: ["authorizationHeader", "secret"] }, "sftptogo", "Webhook");
+    super(providerFor("sftptogo:Webhook"), name, props, { ...opts, additionalSecretOutputs: ["authorizationHeader", "secret"] }, "sftptogo", "Webhook");
   }
 }

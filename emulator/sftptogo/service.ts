@@ -45,6 +45,8 @@ export function sftpToGoService(emulator: EmulatorContext): { service: Service; 
       { method: "GET", pattern: "/portal-links/{id}", handler: links.get },
       { method: "PATCH", pattern: "/portal-links/{id}", handler: links.update },
       { method: "DELETE", pattern: "/portal-links/{id}", handler: links.remove },
+      // Emulator extension: what the data plane sent to the organization's webhooks.
+      { method: "GET", pattern: "/webhook-deliveries", handler: (ctx) => ({ status: 200, body: emulator.webhooks.deliveries(ctx.principal) }) },
     ],
   };
   return { service, credentials };
