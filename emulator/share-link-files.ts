@@ -31,6 +31,12 @@ class HttpRefusal extends Error {
   }
 }
 
+function notFound(error: unknown): HttpRefusal {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== "ENOENT" && code !== "EISDIR" && code !== "ENOTDIR") throw error;
+  return new HttpRefusal(404, "No such file");
+}
+
 const samePassword = (given: string, expected: string) => {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -50,12 +56,8 @@ export class ShareLinkFiles {
     try {
       await this.serve(req, res, url);
     } catch (error) {
-      if (!(error instanceof HttpRefusal)) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== "ENOENT" && code !== "EISDIR" && code !== "ENOTDIR") throw error;
-        error = new HttpRefusal(404, "No such file");
-      }
-      if (!res.headersSent) sendJson(res, (error as HttpRefusal).status, { message: (error as HttpRefusal).message });
+      const refusal = error instanceof HttpRefusal ? error : notFound(error);
+      if (!res.headersSent) sendJson(res, refusal.status, { message: refusal.message });
     }
   }
 

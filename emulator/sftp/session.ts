@@ -251,6 +251,8 @@ export function serveSftp(sftp: SFTPWrapper, login: LoginAccount, view: UserView
   sftp.on("READLINK", (reqId) => sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, "Links are not supported"));
   sftp.on("SYMLINK", (reqId) => sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, "Links are not supported"));
 
+  // The client is done when it closes its side; close ours so it can exit.
+  sftp.on("end", () => sftp.end());
   sftp.on("close", () => {
     for (const handle of handles.values()) if (handle.kind === "file") void handle.file.close().catch(() => undefined);
     handles.clear();

@@ -29,7 +29,8 @@ export class UserView {
   }
 
   resolve(requested: string): Resolved {
-    const virtual = posix.resolve("/", requested || ".");
+    // A relative path starts at the home directory, as the user sees it.
+    const virtual = posix.resolve(this.mountPoint, requested || ".");
     const relative = this.relativeToMount(virtual);
     if (relative === undefined) {
       if (virtual === "/") return { kind: "root", virtual, entries: [this.mountPoint.slice(1).split("/")[0]] };
