@@ -7,6 +7,8 @@ import { Credential, StediUser, TradingPartner } from "pulumi-sftp-partners";
 
 const config = new pulumi.Config();
 const rotation = config.get("passwordRotation") ?? "initial";
+// Where Alice's integration receives file events; the demo points it at a local receiver.
+const aliceWebhookUrl = config.get("aliceWebhookUrl") ?? "https://hooks.example.com/alice";
 
 const alice = new TradingPartner("alice", {
   alias: "Trading partner Alice",
@@ -17,8 +19,9 @@ const alice = new TradingPartner("alice", {
   allowedSources: ["127.0.0.0/8", { source: "203.0.113.0/24", protocol: "SFTP", description: "Alice's office" }],
   webhook: {
     alias: "Alice's EDI intake",
-    url: "https://hooks.example.com/alice",
+    url: aliceWebhookUrl,
     topics: ["file.created"],
+    authorizationHeader: pulumi.secret("Bearer alice-intake-token"),
   },
 });
 

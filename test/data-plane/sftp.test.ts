@@ -1,50 +1,17 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { generate } from "selfsigned";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { SftpToGoClient } from "../../sdk/sftptogo/client";
 import type { Permission } from "../../emulator/sftp/access";
+import { webhookReceiver } from "../../scripts/webhook-receiver";
 import { sshKeygen } from "../support/keys";
 import { allowed, nodeSftp, opensshSftp } from "../support/sftp-clients";
 
 const password = "Partner-Passw0rd-1";
-
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  path: string;
-}
-
-/** An https receiver with a self-signed certificate the emulator is told to trust. */
-async function webhookReceiver(): Promise<{ server: Server; url: string; ca: string; received: Received[]; failNext: (n: number) => void }> {
-  const pems = await generate([{ name: "commonName", value: "127.0.0.1" }], {
-    days: 1,
-    extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] }],
-  } as never);
-  const received: Received[] = [];
-  let failures = 0;
-  const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += String(chunk)));
-    req.on("end", () => {
-      if (failures > 0) {
-        failures--;
-        res.writeHead(500).end();
-        return;
-      }
-      received.push({ headers: req.headers, body, path: req.url ?? "" });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, ca: pems.cert, received, failNext: (n) => (failures = n) };
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -70,7 +37,7 @@ describe("data plane: the emulator's SFTP server enforces the control plane", { 
   after(async () => {
     await api.close();
     await emulator.stop();
-    receiver.server.close();
+    await receiver.close();
     rmSync(workDir, { recursive: true, force: true });
   });
 
