@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
+import { closed, listen } from "./listen";
 import { decideFault, type FaultOptions } from "./faults";
 import { Failure, compileRoutes, newRequestId, readJsonBody, rejectUnknownQuery, sendJson, type Service } from "./http";
 
@@ -37,17 +37,13 @@ export class ApiServer {
     this.server.keepAliveTimeout = 30_000;
   }
 
-  async listen(port: number, host: string): Promise<number> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(port, host, () => resolve());
-    });
-    return (this.server.address() as AddressInfo).port;
+  listen(port: number, host: string): Promise<number> {
+    return listen(this.server, port, host);
   }
 
   async close(): Promise<void> {
     this.server.closeIdleConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closed(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { absolutePathRule, isAbsolutePath, meetsPasswordPolicy, passwordPolicy } from "../sdk/sftptogo/rules";
 import { shareLinkPermissions, type ShareLink as WireShareLink, type ShareLinkFields } from "../sdk/sftptogo/schemas";
-import { FieldChecker, diffBySpec, diffResult, ignoreNotFound } from "./checks";
+import { FieldChecker } from "./checks";
 import type { ProviderContext } from "./context";
 import { providerFor } from "./delegate";
+import { patchableProvider } from "./patchable";
 import { shareLinkSpec } from "./specs";
 
 export interface ShareLinkArgs {
@@ -63,35 +64,26 @@ function toOutputs(link: WireShareLink) {
   };
 }
 
-export function shareLinkProvider(ctx: ProviderContext): pulumi.dynamic.ResourceProvider {
-  return {
-    async check(_olds: Props, news: Props) {
-      return checkShareLink(news);
+export const shareLinkProvider = (ctx: ProviderContext) =>
+  patchableProvider(
+    {
+      spec: shareLinkSpec,
+      check: checkShareLink,
+      fieldsOf,
+      toOutputs,
+      api: (c) => ({
+        create: (fields) => c.sftpToGo().createShareLink(fields),
+        update: (id, fields) => c.sftpToGo().updateShareLink(id, fields),
+        remove: (id) => c.sftpToGo().deleteShareLink(id),
+        read: (id) => c.reads.shareLink(id),
+        async checkAdoptable(id, inputs) {
+          const link = await c.sftpToGo().getShareLink(id);
+          if (link.Path !== inputs.path) throw new Error(`share link ${id} to adopt shares ${link.Path}, not ${inputs.path as string}`);
+        },
+      }),
     },
-    async diff(_id: string, olds: Props, news: Props) {
-      return diffResult(diffBySpec(shareLinkSpec, olds, news));
-    },
-    async create(inputs: Props) {
-      const given = Object.keys(inputs).filter((key) => inputs[key] !== undefined);
-      const link = inputs.adoptId
-        ? await ctx.sftpToGo().updateShareLink(inputs.adoptId as string, fieldsOf(inputs, given.filter((key) => key !== "path")))
-        : await ctx.sftpToGo().createShareLink(fieldsOf(inputs, given));
-      if (inputs.adoptId && link.Path !== inputs.path) throw new Error(`share link ${link.Id} to adopt shares ${link.Path}, not ${inputs.path as string}`);
-      return { id: link.Id, outs: toOutputs(link) };
-    },
-    async read(id: string) {
-      const link = await ctx.reads.shareLink(id);
-      return link ? { id, props: toOutputs(link) } : {};
-    },
-    async update(id: string, olds: Props, news: Props) {
-      const { updates } = diffBySpec(shareLinkSpec, olds, news);
-      return { outs: toOutputs(await ctx.sftpToGo().updateShareLink(id, fieldsOf(news, updates))) };
-    },
-    async delete(id: string) {
-      await ignoreNotFound(ctx.sftpToGo().deleteShareLink(id));
-    },
-  };
-}
+    ctx,
+  );
 
 /** A link that shares a file or folder without an SFTP login. */
 export class ShareLink extends pulumi.dynamic.Resource {

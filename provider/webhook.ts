@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { webhookStates, webhookTopics, webhookTypes, type Webhook as WireWebhook, type WebhookFields } from "../sdk/sftptogo/schemas";
-import { FieldChecker, diffBySpec, diffResult, ignoreNotFound, shown } from "./checks";
+import { FieldChecker, shown } from "./checks";
 import type { ProviderContext } from "./context";
 import { providerFor } from "./delegate";
+import { patchableProvider } from "./patchable";
 import { webhookSpec } from "./specs";
 
 export interface WebhookArgs {
@@ -69,32 +70,22 @@ function toOutputs(webhook: WireWebhook) {
   };
 }
 
-export function webhookProvider(ctx: ProviderContext): pulumi.dynamic.ResourceProvider {
-  return {
-    async check(_olds: Props, news: Props) {
-      return checkWebhook(news);
+export const webhookProvider = (ctx: ProviderContext) =>
+  patchableProvider(
+    {
+      spec: webhookSpec,
+      check: checkWebhook,
+      fieldsOf,
+      toOutputs,
+      api: (c) => ({
+        create: (fields) => c.sftpToGo().createWebhook(fields),
+        update: (id, fields) => c.sftpToGo().updateWebhook(id, fields),
+        remove: (id) => c.sftpToGo().deleteWebhook(id),
+        read: (id) => c.reads.webhook(id),
+      }),
     },
-    async diff(_id: string, olds: Props, news: Props) {
-      return diffResult(diffBySpec(webhookSpec, olds, news));
-    },
-    async create(inputs: Props) {
-      const fields = fieldsOf(inputs, Object.keys(inputs).filter((key) => inputs[key] !== undefined));
-      const webhook = inputs.adoptId ? await ctx.sftpToGo().updateWebhook(inputs.adoptId as string, fields) : await ctx.sftpToGo().createWebhook(fields);
-      return { id: webhook.Id, outs: toOutputs(webhook) };
-    },
-    async read(id: string) {
-      const webhook = await ctx.reads.webhook(id);
-      return webhook ? { id, props: toOutputs(webhook) } : {};
-    },
-    async update(id: string, olds: Props, news: Props) {
-      const { updates } = diffBySpec(webhookSpec, olds, news);
-      return { outs: toOutputs(await ctx.sftpToGo().updateWebhook(id, fieldsOf(news, updates))) };
-    },
-    async delete(id: string) {
-      await ignoreNotFound(ctx.sftpToGo().deleteWebhook(id));
-    },
-  };
-}
+    ctx,
+  );
 
 /** A webhook that receives the organization's file events, signed with a server-generated secret. */
 export class Webhook extends pulumi.dynamic.Resource {

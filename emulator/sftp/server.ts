@@ -1,8 +1,8 @@
 import { generateKeyPairSync, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { join, sep } from "node:path";
 import { Server, utils, type CipherAlgorithm, type Connection } from "ssh2";
+import { closed, listen } from "../listen";
 import type { Store } from "../store";
 import { loginRefusal, type LoginAccount } from "./access";
 import { findLogin } from "./logins";
@@ -56,17 +56,13 @@ export class SftpServer {
     this.server = new Server({ hostKeys: [hostKey(options.dataDir)], algorithms: { cipher: ciphers } }, (client, info) => this.accept(client, info.ip));
   }
 
-  async listen(port: number, host: string): Promise<number> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(port, host, () => resolve());
-    });
-    return (this.server.address() as AddressInfo).port;
+  listen(port: number, host: string): Promise<number> {
+    return listen(this.server, port, host);
   }
 
   async close(): Promise<void> {
     for (const connection of this.connections) connection.end();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closed(this.server);
   }
 
   private accept(client: Connection, ip: string): void {
