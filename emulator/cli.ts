@@ -19,6 +19,7 @@ Serves the SFTP To Go and Stedi SFTP APIs on one HTTP port.
   --server-error-rate <f> share of API requests answered 503 (0..1, default 0)
   --latency-ms <n>       latency added to every API request (default 0)
   --webhook-ca <file>    also trust this CA (PEM) when delivering to https webhooks
+  --sftp-legacy-ciphers  also offer aes-ctr to SFTP clients without AES-GCM
   --help                 show this text
 
 Unset ids and keys are generated (and saved in --data-dir).`;
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       "server-error-rate": { type: "string" },
       "latency-ms": { type: "string" },
       "webhook-ca": { type: "string" },
+      "sftp-legacy-ciphers": { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
     stediApiKey: identity.stediApiKey,
     webhookTrustedCa: values["webhook-ca"] === undefined ? undefined : readFileSync(values["webhook-ca"], "utf8"),
     log: (line) => console.log(line),
+    sftpLegacyCiphers: values["sftp-legacy-ciphers"],
     faults: {
       rateLimitRate: fraction("rate-limit-rate", values["rate-limit-rate"]),
       serverErrorRate: fraction("server-error-rate", values["server-error-rate"]),

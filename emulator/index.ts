@@ -38,6 +38,8 @@ export interface EmulatorOptions {
   webhookRetryDelaysMs?: number[];
   /** A certificate authority (PEM) to trust for https webhook receivers, e.g. a local test receiver's. */
   webhookTrustedCa?: string;
+  /** Also offer aes-ctr SFTP ciphers, for clients without AES-GCM (paramiko before 3.5 and the like). */
+  sftpLegacyCiphers?: boolean;
   /** Where refused SFTP logins and the like are reported; silent when unset. */
   log?: (line: string) => void;
 }
@@ -80,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     filesRoot,
     now,
     log: options.log,
+    legacyCiphers: options.sftpLegacyCiphers,
     onFileEvent: (login, event) => {
       if (login.service === "sftptogo") webhooks.emit(login.owner, { ...event, actor: login.userName });
     },

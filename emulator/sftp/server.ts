@@ -17,6 +17,8 @@ export interface SftpServerOptions {
   filesRoot: string;
   now: () => number;
   onFileEvent(login: LoginAccount, event: FileEvent): void;
+  /** Also offer aes-ctr ciphers, for clients without AES-GCM. */
+  legacyCiphers?: boolean;
   log?: (line: string) => void;
 }
 
@@ -31,10 +33,13 @@ function hostKey(dataDir: string | undefined): string {
 }
 
 /**
- * AES-GCM first; chacha20-poly1305 is left out because without ssh2's optional native addon it
- * runs in JavaScript and OpenSSH clients would pick it, at a fraction of the throughput.
+ * AES-GCM only by default. Clients choose by their own preference order, so OpenSSH would take
+ * chacha20-poly1305 (in JavaScript without ssh2's optional native addon) or aes-ctr with an
+ * HMAC if they were offered, at a fraction of the throughput. `legacyCiphers` adds aes-ctr for
+ * older clients (paramiko before 3.5, some GUI clients).
  */
-const ciphers: CipherAlgorithm[] = ["aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr", "aes256-ctr"];
+const gcmCiphers: CipherAlgorithm[] = ["aes128-gcm@openssh.com", "aes256-gcm@openssh.com"];
+const ctrCiphers: CipherAlgorithm[] = ["aes128-ctr", "aes192-ctr", "aes256-ctr"];
 
 const sameSecret = (given: string, expected: string) => {
   const a = Buffer.from(given);
@@ -53,7 +58,8 @@ export class SftpServer {
   private readonly connections = new Set<Connection>();
 
   constructor(private readonly options: SftpServerOptions) {
-    this.server = new Server({ hostKeys: [hostKey(options.dataDir)], algorithms: { cipher: ciphers } }, (client, info) => this.accept(client, info.ip));
+    const cipher = options.legacyCiphers ? [...gcmCiphers, ...ctrCiphers] : gcmCiphers;
+    this.server = new Server({ hostKeys: [hostKey(options.dataDir)], algorithms: { cipher } }, (client, info) => this.accept(client, info.ip));
   }
 
   listen(port: number, host: string): Promise<number> {
@@ -67,6 +73,8 @@ export class SftpServer {
 
   private accept(client: Connection, ip: string): void {
     this.connections.add(client);
+    // Each SFTP reply is a large packet and a small one; Nagle would hold the small one back.
+    (client as Connection & { setNoDelay(noDelay: boolean): void }).setNoDelay(true); // not in @types/ssh2
     let login: LoginAccount | undefined;
     client.on("authentication", (ctx) => {
       const candidate = findLogin(this.options.store, ctx.username);
