@@ -39,6 +39,8 @@ async function run(program) {
   const stateDir = mkdtempSync(join(tmpdir(), `bench-${program}-`));
   const workDir = join(import.meta.dirname, "programs", program);
   writeFileSync(join(workDir, "Pulumi.yaml"), `name: bench-${program}\nruntime: nodejs\nmain: index.js\n`);
+  // Its own package, so pulumi-sftp-partners is loaded from node_modules as a user's program does.
+  writeFileSync(join(workDir, "package.json"), `{ "name": "bench-${program}", "private": true }\n`);
   try {
     const stack = await emulatorStack({
       workDir,

@@ -51,14 +51,21 @@ function loadRuntime(): ProviderRuntime {
   return require("pulumi-sftp-partners/provider-runtime") as ProviderRuntime;
 }
 
-const shared = new Map<ResourceKind, DelegatingProvider>();
-
 /**
- * One provider object per kind: Pulumi caches the serialized provider by object identity, so
- * sharing it serializes each kind once per program instead of once per resource.
+ * The provider object of a kind: the whole export of its own module in `kinds/`. Pulumi
+ * serializes a module's export found under node_modules as a `require()` of the module, so in
+ * an installed package the state holds a one-line reference instead of the provider's code, and
+ * each kind is serialized once per program.
  */
 export function providerFor(kind: ResourceKind): DelegatingProvider {
-  let provider = shared.get(kind);
-  if (!provider) shared.set(kind, (provider = new DelegatingProvider(kind)));
-  return provider;
+  return require(`./kinds/${kindModules[kind]}`) as DelegatingProvider;
 }
+
+const kindModules: Record<ResourceKind, string> = {
+  "sftptogo:Credential": "credential",
+  "sftptogo:SshPublicKey": "ssh-public-key",
+  "sftptogo:InboundRules": "inbound-rules",
+  "sftptogo:Webhook": "webhook",
+  "sftptogo:ShareLink": "share-link",
+  "stedi:User": "stedi-user",
+};

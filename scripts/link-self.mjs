@@ -1,16 +1,14 @@
-// Links node_modules/<this package> to the repository root, so that Pulumi programs inside the
-// repository resolve the package through node_modules exactly as a user's program does, and the
-// dynamic-provider process can require its runtime module by package name.
-import { lstat, readlink, rm, symlink } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+// Installs this package into node_modules/<this package> as a copy of what `npm pack` ships, so
+// that Pulumi programs inside the repository load it from node_modules exactly as a user's
+// program does: Pulumi then serializes the provider as a `require()` of the installed package,
+// and the dynamic-provider process finds its runtime by package name.
+import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { name } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const link = join(root, "node_modules", name);
-const target = "..";
-const existing = await lstat(link).catch(() => undefined);
-if (existing?.isSymbolicLink() && (await readlink(link)) === target) process.exit(0);
-if (existing) await rm(link, { recursive: true, force: true });
-await symlink(target, link, "dir");
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const installed = join(root, "node_modules", manifest.name);
+rmSync(installed, { recursive: true, force: true });
+mkdirSync(installed, { recursive: true });
+for (const entry of ["package.json", ...manifest.files]) cpSync(join(root, entry), join(installed, entry), { recursive: true });

@@ -21,6 +21,9 @@ export async function e2eContext(programDir: string, options: EmulatorOptions = 
   const stateDir = mkdtempSync(join(tmpdir(), "sftp-partners-state-"));
   const workDir = resolve(programDir);
   writeFileSync(join(workDir, "Pulumi.yaml"), "name: e2e\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
+  // A package of its own, as a user's project is: the program then loads pulumi-sftp-partners
+  // from node_modules (not by the repository's self-reference), like an installed dependency.
+  writeFileSync(join(workDir, "package.json"), JSON.stringify({ name: "e2e-program", private: true }) + "\n");
   const organization = emulator.organizations[0];
   const stack = await emulatorStack({
     workDir,

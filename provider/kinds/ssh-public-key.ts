@@ -1,0 +1,4 @@
+// The provider object Pulumi serializes for sftptogo:SshPublicKey; see provider/delegate.ts.
+import { DelegatingProvider } from "../delegate";
+
+export = new DelegatingProvider("sftptogo:SshPublicKey");
