@@ -105,18 +105,26 @@ describe("SSH keys, allow-lists, webhooks, share links, Stedi users and TradingP
     assert.equal((await ctx.api.getCredential(after.ids.acme)).Settings?.Network.InboundRules.length, 3);
   });
 
-  it("a different key or shared path replaces the object", async () => {
+  it("a different key, shared path, webhook type or Stedi password length replaces the object", async () => {
     const before = await outputs();
     const resources = base();
     resources["acme-key"].args.publicKey = keys[2].line;
     resources.link.args = { ...resources.link.args, path: "/acme/reports/" };
+    resources.hook.args = { ...resources.hook.args, type: "slack", url: "https://hooks.slack.com/services/T0/B0/x" };
+    resources.edi.args = { ...resources.edi.args, passwordLength: 24 };
     await declare(resources);
     const result = await ctx.stack.up();
-    assert.equal(result.summary.resourceChanges?.replace, 2);
+    assert.equal(result.summary.resourceChanges?.replace, 4);
     const after = await outputs();
     assert.notEqual(after.ids["acme-key"], before.ids["acme-key"]);
     assert.deepEqual((await ctx.api.listSshPublicKeys(after.ids.acme)).map((k) => k.Fingerprint), [keys[2].fingerprint]);
     await assert.rejects(ctx.api.getShareLink(before.ids.link), { name: "NotFoundError" });
+    assert.deepEqual((await ctx.api.listWebhooks()).map((w) => [w.Id === before.ids.hook, w.Type]), [[false, "slack"]]);
+    assert.notEqual(after.ids.edi, before.ids.edi);
+    assert.equal(after.passwords.edi.length, 24, "the new user's password has the new length");
+    await assert.rejects(stedi.readUser(before.ids.edi), { name: "NotFoundError" });
+    await declare(base());
+    await ctx.stack.up();
   });
 
   it("drift and out-of-band deletes show in refresh and the next up repairs them", async () => {
@@ -132,7 +140,7 @@ describe("SSH keys, allow-lists, webhooks, share links, Stedi users and TradingP
     assert.ok(callsSince(ctx.emulator, calls) <= 6, "a refresh lists each kind once instead of reading each object");
     await ctx.stack.up();
     const after = await outputs();
-    assert.equal((await ctx.api.listSshPublicKeys(after.ids.acme))[0].Fingerprint, keys[2].fingerprint);
+    assert.equal((await ctx.api.listSshPublicKeys(after.ids.acme))[0].Fingerprint, keys[0].fingerprint);
     assert.equal((await ctx.api.getCredential(after.ids.acme)).Settings?.Network.InboundRules.length, 2);
     assert.equal((await ctx.api.listWebhooks())[0].State, "enabled", "base() declares the webhook enabled");
     assert.notEqual(after.ids.edi, before.ids.edi, "the deleted Stedi user is created again");
