@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 
 export const hexId = (bytes = 15) => randomBytes(bytes).toString("hex");
 
@@ -20,4 +20,11 @@ export function generatePassword(length = 24): string {
 
 export function randomToken(length: number, alphabet = upper + digits): string {
   return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join("");
+}
+
+/** Compares a presented secret with the stored one in constant time. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,12 +1,13 @@
-import { timingSafeEqual } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readdir, stat, unlink } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { dirname, posix, sep } from "node:path";
+import { dirname, posix } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { ShareLink } from "../sdk/sftptogo/schemas";
 import type { FileEventInput } from "./events";
+import { fileOnDisk } from "./files";
 import { sendJson } from "./http";
+import { sameSecret } from "./ids";
 import type { Store } from "./store";
 
 export const shareLinkPathPrefix = "/share/";
@@ -37,12 +38,6 @@ function notFound(error: unknown): HttpRefusal {
   return new HttpRefusal(404, "No such file");
 }
 
-const samePassword = (given: string, expected: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
 /**
  * Share links over HTTP on the emulator's port: `GET /share/{id}` downloads a shared file or
  * lists a shared folder, `GET|PUT|DELETE /share/{id}/{path}` reach files inside a shared folder
@@ -69,13 +64,13 @@ export class ShareLinkFiles {
     if (link.ExpiresAt !== null && link.ExpiresAt <= this.options.now()) throw new HttpRefusal(410, "The share link has expired");
     if (link.Password) {
       const given = (req.headers["x-share-password"] as string | undefined) ?? url.searchParams.get("password") ?? "";
-      if (!samePassword(given, link.Password)) throw new HttpRefusal(401, "The share link needs its password");
+      if (!sameSecret(given, link.Password)) throw new HttpRefusal(401, "The share link needs its password");
     }
     const isFolder = link.Path.endsWith("/");
     const inner = rest.map(decodeURIComponent).join("/");
     if (!isFolder && inner) throw new HttpRefusal(404, "The share link is for one file");
     const servicePath = isFolder ? posix.join(link.Path, posix.resolve("/", inner).slice(1)) : link.Path;
-    const disk = [this.options.filesRoot, "sftptogo", organizationId, ...servicePath.split("/").filter(Boolean)].join(sep);
+    const disk = fileOnDisk(this.options.filesRoot, "sftptogo", organizationId, servicePath);
     const method = req.method ?? "GET";
     const allowedBy = (levels: string[]) => {
       if (!levels.includes(link.Permission)) throw new HttpRefusal(403, `The share link (${link.Permission}) does not allow ${method}`);

@@ -51,8 +51,8 @@ export class CachedReads {
     this.cache = new ListCache(ttlMs, now);
   }
 
-  async credential(id: string): Promise<Credential | undefined> {
-    return (await this.cache.get("credentials", () => this.sftpToGo().listCredentials())).find((c) => c.Id === id);
+  credential(id: string): Promise<Credential | undefined> {
+    return this.find("credentials", () => this.sftpToGo().listCredentials(), (c) => c.Id === id);
   }
   /** The credential's keys, or undefined when the credential itself is gone. */
   async sshPublicKeys(credentialId: string): Promise<SshPublicKey[] | undefined> {
@@ -63,15 +63,20 @@ export class CachedReads {
       throw error;
     }
   }
-  async webhook(id: string): Promise<Webhook | undefined> {
-    return (await this.cache.get("webhooks", () => this.sftpToGo().listWebhooks())).find((w) => w.Id === id);
+  webhook(id: string): Promise<Webhook | undefined> {
+    return this.find("webhooks", () => this.sftpToGo().listWebhooks(), (w) => w.Id === id);
   }
-  async shareLink(id: string): Promise<ShareLink | undefined> {
-    return (await this.cache.get("share-links", () => this.sftpToGo().listShareLinks())).find((l) => l.Id === id);
+  shareLink(id: string): Promise<ShareLink | undefined> {
+    return this.find("share-links", () => this.sftpToGo().listShareLinks(), (l) => l.Id === id);
   }
-  async stediUser(username: string): Promise<StediUser | undefined> {
-    return (await this.cache.get("stedi-users", () => this.stedi().listUsers())).find((u) => u.username === username);
+  stediUser(username: string): Promise<StediUser | undefined> {
+    return this.find("stedi-users", () => this.stedi().listUsers(), (u) => u.username === username);
   }
+
+  private async find<T>(key: string, list: () => Promise<T[]>, match: (item: T) => boolean): Promise<T | undefined> {
+    return (await this.cache.get(key, list)).find(match);
+  }
+
   /** Called after every write so no later read sees the old answer. */
   written(): void {
     this.cache.clear();

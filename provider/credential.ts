@@ -84,14 +84,14 @@ export function checkCredential(news: Props): { inputs: Props; failures: pulumi.
   check.string("passwordRotationTrigger");
   check.integer("passwordMaxAgeDays", { min: 1 });
   check.string("adoptId");
-  const directory = (value: unknown, fallback: string) =>
-    typeof value === "string" && !isUnknown(value) ? normalizeDirectory(value) : (value ?? fallback);
+  const directory = (value: unknown) => (typeof value === "string" && !isUnknown(value) ? normalizeDirectory(value) : value);
+  const defaults = credentialSpec.inputs;
   const inputs = {
     ...news,
-    homeDirectory: directory(news.homeDirectory, undefined as unknown as string),
-    chrootDirectory: directory(news.chrootDirectory, "/"),
-    permission: news.permission ?? "read-write",
-    state: news.state ?? "active",
+    homeDirectory: directory(news.homeDirectory),
+    chrootDirectory: directory(news.chrootDirectory ?? defaults.chrootDirectory.default),
+    permission: news.permission ?? defaults.permission.default,
+    state: news.state ?? defaults.state.default,
   };
   return { inputs, failures: check.failures };
 }
@@ -115,6 +115,12 @@ export function diffCredential(olds: Props, news: Props, now = Date.now()): pulu
   return diffResult(credentialChanges(olds, news, now));
 }
 
+/** Inputs that live only in state: they steer rotation but are not sent to the API. */
+const stateInputs = (inputs: Props) => ({
+  ...(inputs.passwordRotationTrigger !== undefined && { passwordRotationTrigger: inputs.passwordRotationTrigger as string }),
+  ...(inputs.passwordMaxAgeDays !== undefined && { passwordMaxAgeDays: inputs.passwordMaxAgeDays as number }),
+});
+
 function toOutputs(credential: WireCredential, inputs: Props): CredentialOutputs {
   return {
     alias: credential.Alias ?? "",
@@ -130,8 +136,7 @@ function toOutputs(credential: WireCredential, inputs: Props): CredentialOutputs
     organizationId: credential.OrganizationId,
     isDefault: credential.IsDefault,
     passwordCreatedAt: credential.PasswordCreatedAt ?? "",
-    ...(inputs.passwordRotationTrigger !== undefined && { passwordRotationTrigger: inputs.passwordRotationTrigger as string }),
-    ...(inputs.passwordMaxAgeDays !== undefined && { passwordMaxAgeDays: inputs.passwordMaxAgeDays as number }),
+    ...stateInputs(inputs),
   };
 }
 
@@ -179,9 +184,17 @@ export function credentialProvider(ctx: ProviderContext): pulumi.dynamic.Resourc
       const { updates } = credentialChanges(olds, news, ctx.now());
       const fields = apiFieldsOf(news, updates);
       const rotate = fields.Password === undefined && (updates.includes("passwordRotationTrigger") || passwordExpired(olds, news, ctx.now()));
-      if (rotate) await api.setPassword(id);
-      const updated = Object.keys(fields).length > 0 ? await api.updateCredential(id, fields) : await api.getCredential(id);
-      return { outs: toOutputs(updated, news) };
+      if (Object.keys(fields).length > 0) {
+        if (rotate) await api.setPassword(id);
+        return { outs: toOutputs(await api.updateCredential(id, fields), news) };
+      }
+      if (rotate) {
+        await api.setPassword(id);
+        return { outs: toOutputs(await api.getCredential(id), news) };
+      }
+      // Only a state-side input changed (a new maximum age, say): nothing to send.
+      const { passwordRotationTrigger: _trigger, passwordMaxAgeDays: _maxAge, ...stored } = olds;
+      return { outs: { ...stored, ...stateInputs(news) } };
     },
     async delete(id: string) {
       await ignoreNotFound(ctx.sftpToGo().deleteCredential(id));

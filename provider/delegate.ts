@@ -15,11 +15,11 @@ export interface ProviderRuntime {
 }
 
 /**
- * The object Pulumi serializes into state for every resource. It holds only the resource kind
- * and loads the implementation by package name at run time, so the serialized form stays tiny,
- * captures no secret, and state written by this release is served by whatever release of the
- * package is installed when Pulumi later runs read or delete. Keep this class and the
- * `provider-runtime` export stable across releases.
+ * The provider object of every resource. It holds only the resource kind and loads the
+ * implementation by package name at run time, so it captures no secret, and state written by
+ * this release is served by whatever release of the package is installed when Pulumi later runs
+ * read or delete. Keep this class, the `kinds/*` modules and the `provider-runtime` export stable
+ * across releases.
  */
 export class DelegatingProvider implements pulumi.dynamic.ResourceProvider {
   constructor(private readonly kind: ResourceKind) {}

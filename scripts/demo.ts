@@ -4,6 +4,7 @@ import { createHmac } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Webhook } from "../sdk/sftptogo/schemas";
+import { fileOnDisk } from "../emulator/files";
 import { resolveIdentity } from "../emulator/identity";
 import { startEmulator, type RunningEmulator } from "../emulator/index";
 import { opensshSftp } from "./openssh-sftp";
@@ -84,7 +85,7 @@ async function partnerUploads(emulator: RunningEmulator, receiver: WebhookReceiv
     return;
   }
   for (const line of run.stdout.trim().split("\n")) console.log(`  ${line}`);
-  console.log(`  stored at ${join(emulator.filesRoot, "sftptogo", organizationId, "alice", "purchase-order-850.edi")}`);
+  console.log(`  stored at ${fileOnDisk(emulator.filesRoot, "sftptogo", organizationId, "/alice/purchase-order-850.edi")}`);
   for (let i = 0; i < 100 && receiver.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   const [event] = receiver.received;
   if (!event) return console.log("  (no webhook event arrived)");

@@ -1,7 +1,9 @@
-import { generateKeyPairSync, timingSafeEqual } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { join } from "node:path";
 import { Server, utils, type CipherAlgorithm, type Connection } from "ssh2";
+import { fileOnDisk } from "../files";
+import { sameSecret } from "../ids";
 import { closed, listen } from "../listen";
 import type { Store } from "../store";
 import { loginRefusal, type LoginAccount } from "./access";
@@ -40,17 +42,6 @@ function hostKey(dataDir: string | undefined): string {
  */
 const gcmCiphers: CipherAlgorithm[] = ["aes128-gcm@openssh.com", "aes256-gcm@openssh.com"];
 const ctrCiphers: CipherAlgorithm[] = ["aes128-ctr", "aes192-ctr", "aes256-ctr"];
-
-const sameSecret = (given: string, expected: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
-export function homeOnDisk(filesRoot: string, login: LoginAccount): string {
-  const relative = login.homeDirectory.split("/").filter(Boolean);
-  return [filesRoot, login.service, login.owner, ...relative].join(sep);
-}
 
 /** An SFTP server whose logins, homes and permissions are whatever the control plane says right now. */
 export class SftpServer {
@@ -99,7 +90,7 @@ export class SftpServer {
     });
     client.on("ready", () => {
       const account = login!;
-      const home = homeOnDisk(this.options.filesRoot, account);
+      const home = fileOnDisk(this.options.filesRoot, account.service, account.owner, account.homeDirectory);
       mkdirSync(home, { recursive: true });
       const view = new UserView(home, account.homeDirectory, account.chrootDirectory);
       client.on("session", (acceptSession) => {

@@ -17,6 +17,7 @@ export type Resolved =
 export class UserView {
   /** The name the home directory has for the user: `/` or, with a chroot, e.g. `/ventas`. */
   private readonly mountPoint: string;
+  private readonly realHome: string;
 
   constructor(
     /** The login's home directory on disk. */
@@ -26,6 +27,7 @@ export class UserView {
     chrootDirectory: string,
   ) {
     this.mountPoint = posix.normalize(chrootDirectory).replace(/(.)\/$/, "$1");
+    this.realHome = realpathSync(homeOnDisk);
   }
 
   resolve(requested: string): Resolved {
@@ -54,8 +56,7 @@ export class UserView {
     for (;;) {
       try {
         const real = realpathSync(probe);
-        const home = realpathSync(this.homeOnDisk);
-        return real === home || real.startsWith(home + sep);
+        return real === this.realHome || real.startsWith(this.realHome + sep);
       } catch {
         const parent = probe.slice(0, probe.lastIndexOf(sep));
         if (!parent || parent === probe || !probe.startsWith(this.homeOnDisk)) return true;

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { shareLinkPermissions, type ShareLink } from "../../sdk/sftptogo/schemas";
 import type { EmulatorContext } from "../context";
-import { Failure, type Reply, type RequestContext } from "../http";
+import type { Reply, RequestContext } from "../http";
 import { randomToken } from "../ids";
+import { OrganizationRecords } from "./records";
 import { absolutePath, parseBody, passwordField } from "../validation";
 
 const alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -23,14 +24,15 @@ const createSchema = z
 const updateSchema = z.object(fields).partial().strict();
 
 export class ShareLinkHandlers {
-  constructor(private readonly emulator: EmulatorContext) {}
+  private readonly records: OrganizationRecords<ShareLink>;
 
-  list = (ctx: RequestContext): Reply => ({
-    status: 200,
-    body: this.emulator.store.list<ShareLink>("share-link", ctx.principal).map(({ doc }) => doc),
-  });
+  constructor(private readonly emulator: EmulatorContext) {
+    this.records = new OrganizationRecords(emulator, "share-link", "Share link");
+  }
 
-  get = (ctx: RequestContext): Reply => ({ status: 200, body: this.find(ctx.principal, ctx.params.id) });
+  list = (ctx: RequestContext): Reply => ({ status: 200, body: this.records.list(ctx.principal) });
+
+  get = (ctx: RequestContext): Reply => ({ status: 200, body: this.records.find(ctx.principal, ctx.params.id) });
 
   create = (ctx: RequestContext): Reply => {
     const input = parseBody(createSchema, ctx.body);
@@ -53,29 +55,17 @@ export class ShareLinkHandlers {
       CreatedAt: now,
       UpdatedAt: now,
     };
-    this.emulator.store.put("share-link", ctx.principal, id, link);
+    this.records.put(ctx.principal, link);
     return { status: 201, body: link };
   };
 
   update = (ctx: RequestContext): Reply => {
     const input = parseBody(updateSchema, ctx.body);
-    const { store } = this.emulator;
-    const updated = store.transaction(() => {
-      const next: ShareLink = { ...this.find(ctx.principal, ctx.params.id), ...input, UpdatedAt: this.emulator.now() };
-      store.put("share-link", ctx.principal, next.Id, next);
-      return next;
-    });
-    return { status: 200, body: updated };
+    return { status: 200, body: this.records.patch(ctx.principal, ctx.params.id, input) };
   };
 
   remove = (ctx: RequestContext): Reply => {
-    if (!this.emulator.store.delete("share-link", ctx.principal, ctx.params.id)) this.find(ctx.principal, ctx.params.id);
+    this.records.remove(ctx.principal, ctx.params.id);
     return { status: 200 };
   };
-
-  find(organizationId: string, id: string): ShareLink {
-    const found = this.emulator.store.get<ShareLink>("share-link", organizationId, id);
-    if (!found) throw new Failure(404, "NotFound", `Share link '${id}' not found`);
-    return found;
-  }
 }

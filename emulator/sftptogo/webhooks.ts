@@ -3,6 +3,7 @@ import { z } from "zod";
 import { webhookStates, webhookTopics, webhookTypes, type Webhook } from "../../sdk/sftptogo/schemas";
 import type { EmulatorContext } from "../context";
 import { Failure, type Reply, type RequestContext } from "../http";
+import { OrganizationRecords } from "./records";
 import { parseBody } from "../validation";
 
 const httpsUrl = (value: string) => {
@@ -38,12 +39,13 @@ function checkUrl(webhook: Pick<Webhook, "Url" | "Type">): void {
 }
 
 export class WebhookHandlers {
-  constructor(private readonly emulator: EmulatorContext) {}
+  private readonly records: OrganizationRecords<Webhook>;
 
-  list = (ctx: RequestContext): Reply => ({
-    status: 200,
-    body: this.emulator.store.list<Webhook>("webhook", ctx.principal).map(({ doc }) => doc),
-  });
+  constructor(private readonly emulator: EmulatorContext) {
+    this.records = new OrganizationRecords(emulator, "webhook", "Webhook");
+  }
+
+  list = (ctx: RequestContext): Reply => ({ status: 200, body: this.records.list(ctx.principal) });
 
   create = (ctx: RequestContext): Reply => {
     const input = parseBody(createSchema, ctx.body);
@@ -62,30 +64,17 @@ export class WebhookHandlers {
       UpdatedAt: now,
     };
     checkUrl(webhook);
-    this.emulator.store.put("webhook", ctx.principal, webhook.Id, webhook);
+    this.records.put(ctx.principal, webhook);
     return { status: 201, body: webhook };
   };
 
   update = (ctx: RequestContext): Reply => {
     const input = parseBody(updateSchema, ctx.body);
-    const { store } = this.emulator;
-    const updated = store.transaction(() => {
-      const next: Webhook = { ...this.find(ctx.principal, ctx.params.id), ...input, UpdatedAt: this.emulator.now() };
-      checkUrl(next);
-      store.put("webhook", ctx.principal, next.Id, next);
-      return next;
-    });
-    return { status: 200, body: updated };
+    return { status: 200, body: this.records.patch(ctx.principal, ctx.params.id, input, checkUrl) };
   };
 
   remove = (ctx: RequestContext): Reply => {
-    if (!this.emulator.store.delete("webhook", ctx.principal, ctx.params.id)) this.find(ctx.principal, ctx.params.id);
+    this.records.remove(ctx.principal, ctx.params.id);
     return { status: 200 };
   };
-
-  find(organizationId: string, id: string): Webhook {
-    const found = this.emulator.store.get<Webhook>("webhook", organizationId, id);
-    if (!found) throw new Failure(404, "NotFound", `Webhook '${id}' not found`);
-    return found;
-  }
 }

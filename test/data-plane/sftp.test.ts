@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { fileOnDisk } from "../../emulator/files";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { SftpToGoClient } from "../../sdk/sftptogo/client";
 import type { Permission } from "../../emulator/sftp/access";
@@ -25,7 +26,7 @@ describe("data plane: the emulator's SFTP server enforces the control plane", { 
   let organizationId: string;
   const workDir = mkdtempSync(join(tmpdir(), "data-plane-"));
   const login = async (fields: Parameters<SftpToGoClient["createCredential"]>[0]) => api.createCredential({ Password: password, ...fields });
-  const onDisk = (servicePath: string) => join(emulator.filesRoot, "sftptogo", organizationId, ...servicePath.split("/").filter(Boolean));
+  const onDisk = (servicePath: string) => fileOnDisk(emulator.filesRoot, "sftptogo", organizationId, servicePath);
 
   before(async () => {
     receiver = await webhookReceiver();
