@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 const require = createRequire(import.meta.url);
 const { startEmulator } = require("../dist/emulator/index.js");
 const { SftpToGoClient } = require("../dist/sdk/index.js");
+const { opensshSftp } = require("../dist/scripts/openssh-sftp.js");
 
 const { values } = parseArgs({ options: { mib: { type: "string", default: "1024" }, "sshd-port": { type: "string", default: "18222" } } });
 const mib = Number(values.mib);
@@ -32,19 +33,13 @@ const key = join(work, "id_ed25519");
 execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]);
 const publicKey = readFileSync(`${key}.pub`, "utf8").trim();
 
-function sftp(port, user, commands) {
+async function sftp(port, user, commands) {
   // Start each transfer with no dirty pages left over from the one before.
   execFileSync("sync");
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn("sftp", ["-q", "-b", "-", "-i", key, "-P", String(port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", `${user}@127.0.0.1`], {
-      stdio: ["pipe", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => (code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`sftp exited ${code}: ${stderr}`))));
-    child.stdin.end(commands.join("\n") + "\n");
-  });
+  const started = performance.now();
+  const run = await opensshSftp({ port, user, identityFile: key, commands });
+  if (run.code !== 0) throw new Error(`sftp exited ${run.code}: ${run.stderr}`);
+  return (performance.now() - started) / 1000;
 }
 
 async function measure(label, port, user, remotePath) {

@@ -1,9 +1,9 @@
 // `npm run demo`: starts the emulator, runs `pulumi up` on the example with the real Pulumi CLI,
 // shows the outputs (passwords stay secret) and how to go on.
-import { createHmac } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Webhook } from "../sdk/sftptogo/schemas";
+import { SftpToGoClient } from "../sdk/sftptogo/client";
+import { signBody, signatureHeader } from "../emulator/events";
 import { fileOnDisk } from "../emulator/files";
 import { resolveIdentity } from "../emulator/identity";
 import { startEmulator, type RunningEmulator } from "../emulator/index";
@@ -89,9 +89,11 @@ async function partnerUploads(emulator: RunningEmulator, receiver: WebhookReceiv
   for (let i = 0; i < 100 && receiver.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   const [event] = receiver.received;
   if (!event) return console.log("  (no webhook event arrived)");
-  const [hook] = (await (await fetch(`${emulator.url}/organizations/${organizationId}/webhooks`, { headers: { authorization: `Bearer ${emulator.organizations[0].apiKey}` } })).json()) as Webhook[];
-  const expected = "sha256=" + createHmac("sha256", hook.Secret).update(event.body).digest("hex");
-  console.log(`\nAlice's webhook received the event it caused (signature ${event.headers["x-webhook-signature"] === expected ? "verified" : "NOT verified"}):`);
+  const api = new SftpToGoClient({ apiKey: emulator.organizations[0].apiKey, organizationId, apiUrl: emulator.sftpToGoApiUrl });
+  const [hook] = await api.listWebhooks();
+  await api.close();
+  const verified = event.headers[signatureHeader] === signBody(hook.Secret, event.body);
+  console.log(`\nAlice's webhook received the event it caused (signature ${verified ? "verified" : "NOT verified"}):`);
   console.log(`  POST ${receiver.url}${event.path}\n  ${event.body}`);
 }
 

@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { fileOnDisk } from "../../emulator/files";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { SftpToGoClient } from "../../sdk/sftptogo/client";
+import { StediSftpClient } from "../../sdk/stedi/client";
 import type { Permission } from "../../emulator/sftp/access";
 import { webhookReceiver } from "../../scripts/webhook-receiver";
 import { sshKeygen } from "../support/keys";
@@ -166,11 +167,9 @@ describe("data plane: the emulator's SFTP server enforces the control plane", { 
   });
 
   it("lets a Stedi user log in to its own home only", async () => {
-    const stedi = await fetch(`${emulator.stediApiUrl}/users`, {
-      method: "POST",
-      headers: { authorization: `Key ${emulator.stediApiKey}`, "content-type": "application/json" },
-      body: JSON.stringify({ description: "Carol", homeDirectory: "/carol-edi" }),
-    }).then((r) => r.json() as Promise<{ username: string; password: string }>);
+    const stediApi = new StediSftpClient({ apiKey: emulator.stediApiKey, apiUrl: emulator.stediApiUrl });
+    const stedi = await stediApi.createUser({ description: "Carol", homeDirectory: "/carol-edi" });
+    await stediApi.close();
     const { sftp, close } = await nodeSftp({ port: emulator.sftpPort, user: stedi.username, password: stedi.password });
     assert.equal(await allowed((done) => sftp.writeFile("/850.edi", "ISA", (e) => done(e))), true);
     const path = await new Promise<string>((resolve, reject) => sftp.realpath("../..", (e, p) => (e ? reject(e) : resolve(p))));
