@@ -17,6 +17,7 @@ export interface Organization {
  */
 export class Store {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(dataDir: string | undefined) {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -38,6 +39,13 @@ export class Store {
     `);
   }
 
+  /** Prepared once per SQL text: preparing is most of the cost of these small queries. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
   }
@@ -48,7 +56,7 @@ export class Store {
       .run(id, hashKey(apiKey));
   }
   organizationForKey(apiKey: string): string | undefined {
-    const row = this.db.prepare("SELECT id FROM organizations WHERE api_key_hash = ?").get(hashKey(apiKey)) as { id: string } | undefined;
+    const row = this.statement("SELECT id FROM organizations WHERE api_key_hash = ?").get(hashKey(apiKey)) as { id: string } | undefined;
     return row?.id;
   }
   upsertAccount(name: string, apiKey: string): void {
@@ -57,17 +65,17 @@ export class Store {
       .run(name, hashKey(apiKey));
   }
   accountForKey(apiKey: string): string | undefined {
-    const row = this.db.prepare("SELECT name FROM accounts WHERE api_key_hash = ?").get(hashKey(apiKey)) as { name: string } | undefined;
+    const row = this.statement("SELECT name FROM accounts WHERE api_key_hash = ?").get(hashKey(apiKey)) as { name: string } | undefined;
     return row?.name;
   }
 
   get<T>(kind: RecordKind, scope: string, id: string): T | undefined {
-    const row = this.db.prepare("SELECT doc FROM records WHERE kind = ? AND scope = ? AND id = ?").get(kind, scope, id) as { doc: string } | undefined;
+    const row = this.statement("SELECT doc FROM records WHERE kind = ? AND scope = ? AND id = ?").get(kind, scope, id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : undefined;
   }
   /** A record found by id alone, with the scope it belongs to. */
   findById<T>(kind: RecordKind, id: string): { scope: string; doc: T } | undefined {
-    const row = this.db.prepare("SELECT scope, doc FROM records WHERE kind = ? AND id = ?").get(kind, id) as { scope: string; doc: string } | undefined;
+    const row = this.statement("SELECT scope, doc FROM records WHERE kind = ? AND id = ?").get(kind, id) as { scope: string; doc: string } | undefined;
     return row ? { scope: row.scope, doc: JSON.parse(row.doc) as T } : undefined;
   }
   /** Records of a scope in creation order; after `afterSeq` when paging. */
@@ -77,20 +85,23 @@ export class Store {
       .all(kind, scope, afterSeq, limit) as { seq: number; doc: string }[];
     return rows.map((row) => ({ seq: row.seq, doc: JSON.parse(row.doc) as T }));
   }
+  count(kind: RecordKind, scope: string): number {
+    return (this.statement("SELECT COUNT(*) AS n FROM records WHERE kind = ? AND scope = ?").get(kind, scope) as { n: number }).n;
+  }
   seqOf(kind: RecordKind, scope: string, id: string): number | undefined {
-    const row = this.db.prepare("SELECT seq FROM records WHERE kind = ? AND scope = ? AND id = ?").get(kind, scope, id) as { seq: number } | undefined;
+    const row = this.statement("SELECT seq FROM records WHERE kind = ? AND scope = ? AND id = ?").get(kind, scope, id) as { seq: number } | undefined;
     return row?.seq;
   }
   put(kind: RecordKind, scope: string, id: string, doc: unknown): void {
     const existing = this.seqOf(kind, scope, id);
     const seq = existing ?? this.next("record-seq");
-    this.db.prepare("INSERT OR REPLACE INTO records (kind, scope, id, doc, seq) VALUES (?, ?, ?, ?, ?)").run(kind, scope, id, JSON.stringify(doc), seq);
+    this.statement("INSERT OR REPLACE INTO records (kind, scope, id, doc, seq) VALUES (?, ?, ?, ?, ?)").run(kind, scope, id, JSON.stringify(doc), seq);
   }
   delete(kind: RecordKind, scope: string, id: string): boolean {
-    return this.db.prepare("DELETE FROM records WHERE kind = ? AND scope = ? AND id = ?").run(kind, scope, id).changes > 0;
+    return this.statement("DELETE FROM records WHERE kind = ? AND scope = ? AND id = ?").run(kind, scope, id).changes > 0;
   }
   deleteScope(kind: RecordKind, scope: string): void {
-    this.db.prepare("DELETE FROM records WHERE kind = ? AND scope = ?").run(kind, scope);
+    this.statement("DELETE FROM records WHERE kind = ? AND scope = ?").run(kind, scope);
   }
 
   /** Login names are unique across both APIs, since one SFTP server serves them all. */
@@ -101,10 +112,10 @@ export class Store {
     return result.changes > 0;
   }
   releaseUsername(username: string): void {
-    this.db.prepare("DELETE FROM usernames WHERE username = ?").run(username);
+    this.statement("DELETE FROM usernames WHERE username = ?").run(username);
   }
   ownerOfUsername(username: string): { kind: RecordKind; scope: string; id: string } | undefined {
-    return this.db.prepare("SELECT kind, scope, id FROM usernames WHERE username = ?").get(username) as
+    return this.statement("SELECT kind, scope, id FROM usernames WHERE username = ?").get(username) as
       | { kind: RecordKind; scope: string; id: string }
       | undefined;
   }

@@ -168,7 +168,7 @@ export class CredentialHandlers {
       ...credential,
       Host: sftpHost,
       URI: `sftp://${credential.UserName}@${sftpHost}:${sftpPort}`,
-      SshPublicKeysCount: store.list("ssh-key", credential.Id).length,
+      SshPublicKeysCount: store.count("ssh-key", credential.Id),
     };
   }
 }
