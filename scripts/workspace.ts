@@ -1,6 +1,6 @@
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 export const repoRoot = resolve(__dirname, "..", "..");
 
@@ -32,9 +32,9 @@ export async function emulatorStack(options: StackOptions): Promise<Stack> {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
   };
-  // The Automation API finds the CLI through the PATH of this process.
-  process.env.PATH = envVars.PATH;
-  const stack = await LocalWorkspace.createOrSelectStack({ workDir: options.workDir, stackName: options.stackName }, { envVars });
+  // The CLI at <root>/bin/pulumi; its plugins are found through the PATH given to it.
+  const pulumiCommand = await PulumiCommand.get({ root: dirname(pulumiBinDir()), skipVersionCheck: true });
+  const stack = await LocalWorkspace.createOrSelectStack({ workDir: options.workDir, stackName: options.stackName }, { envVars, pulumiCommand });
   await stack.setAllConfig({
     "sftptogo:apiUrl": { value: options.emulator.sftpToGoApiUrl },
     "sftptogo:organizationId": { value: options.emulator.organizationId },
