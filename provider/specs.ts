@@ -183,9 +183,3 @@ export const stediUserSpec: ResourceSpec = {
 };
 
 export const resourceSpecs = [credentialSpec, sshPublicKeySpec, inboundRulesSpec, webhookSpec, shareLinkSpec, stediUserSpec];
-
-export function replaceOnChangeProperties(spec: ResourceSpec): string[] {
-  return Object.entries(spec.inputs)
-    .filter(([, property]) => property.replaceOnChanges)
-    .map(([name]) => name);
-}
